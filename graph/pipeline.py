@@ -47,7 +47,12 @@ def analyse_document(doc: Document, *, base_iri: str = DEFAULT_BASE) -> Links:
 
 def process_file(path: str | Path, *, lang: str = "auto", symbol: str | None = None, base_iri: str = DEFAULT_BASE):
     """One file through every stage up to its graph (nothing is written)."""
-    doc = segment(read_source(path, lang=lang, symbol=symbol))
+    return process_source(read_source(path, lang=lang, symbol=symbol), base_iri=base_iri)
+
+
+def process_source(source, *, base_iri: str = DEFAULT_BASE):
+    """A decoded source through segmentation, analysis and graph building."""
+    doc = segment(source)
     links = analyse_document(doc, base_iri=base_iri)
     return doc, links, build_graph(doc, links, base_iri=base_iri)
 
@@ -71,9 +76,10 @@ def build_files(
     """
     if symbol and len(paths) > 1:
         raise InputError("--symbol names one document: give it with a single input file")
+    sources = [read_source(path, lang=lang, symbol=symbol) for path in paths]  # bad input fails before any work
     results = []
-    for path in paths:
-        doc, links, kg = process_file(path, lang=lang, symbol=symbol, base_iri=base_iri)
+    for path, source in zip(paths, sources):
+        doc, links, kg = process_source(source, base_iri=base_iri)
         results.append((str(path), source_iri(doc, base_iri), kg, doc.warnings + links.warnings))
         if progress:
             progress(str(path))
