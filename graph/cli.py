@@ -111,11 +111,11 @@ def build_cli(
 
     def progress(path: str) -> None:
         done.append(path)
-        if len(inputs) > 1:
+        if len(inputs) > 1 and sys.stderr.isatty():  # a progress line for people, not for logs and pipes
             typer.echo(f"[{len(done)}/{len(inputs)}] {path}", err=True)
 
-    st = _run(Store, store)
-    built = _run(build_files, inputs, st, lang=lang.value, symbol=symbol, base_iri=base_iri, progress=progress)
+    with _run(Store, store) as st:
+        built = _run(build_files, inputs, st, lang=lang.value, symbol=symbol, base_iri=base_iri, progress=progress)
     for b in built:
         for w in b.warnings:
             typer.echo(f"warning: {w}", err=True)
@@ -144,8 +144,8 @@ def query_cli(
         from . import queries
 
         sparql = _run(queries.load, name)
-    st = _run(Store.existing, store)
-    rows = _run(st.select, sparql)
+    with _run(Store.existing, store) as st:
+        rows = _run(st.select, sparql)
     print_rows(list(rows.variables), [[_term(t) for t in r] for r in rows.rows], fmt.value)
 
 
@@ -169,8 +169,8 @@ def mandates_cli(
     from . import mandates
     from .store import Store
 
-    st = _run(Store.existing, store)
-    rows = _run(mandates.rows, st, addressee=addressee, type=type_)
+    with _run(Store.existing, store) as st:
+        rows = _run(mandates.rows, st, addressee=addressee, type=type_)
     columns = list(rows[0].keys()) if rows else list(mandates.COLUMNS)
     print_rows(columns, [[r[c] for c in columns] for r in rows], fmt.value)
 
@@ -189,8 +189,8 @@ def stats_cli(
     from . import analyse
     from .store import Store
 
-    st = _run(Store.existing, store)
-    result = _run(analyse.stats, st)
+    with _run(Store.existing, store) as st:
+        result = _run(analyse.stats, st)
     if fmt == StatsFormat.json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True))
     else:
@@ -222,8 +222,8 @@ def viz_cli(
     from . import visualise
     from .store import Store
 
-    st = _run(Store.existing, store)
-    info = _run(visualise.render, st, out, view=view.value, focus=focus, depth=depth, lang=lang.value)
+    with _run(Store.existing, store) as st:
+        info = _run(visualise.render, st, out, view=view.value, focus=focus, depth=depth, lang=lang.value)
     typer.echo(f"{out}: {info['nodes']} nodes, {info['edges']} edges" + (f" ({info['left_out']} left out)" if info.get("left_out") else ""))
 
 
@@ -247,20 +247,20 @@ def export_cli(
     from . import export
     from .store import Store
 
-    st = _run(Store.existing, store)
-    if out == "-":
-        _run(export.export_store, st, fmt.value, sys.stdout.buffer, describe=describe)
-        return
-    target = Path(out)
-    tmp = target.with_name(target.name + ".part")  # never leave a half-written output
-    try:
-        with open(tmp, "wb") as fh:
-            _run(export.export_store, st, fmt.value, fh, describe=describe)
-        tmp.replace(target)
-    except OSError as exc:
-        _fail(f"{out}: cannot write ({exc.strerror})")
-    finally:
-        tmp.unlink(missing_ok=True)
+    with _run(Store.existing, store) as st:
+        if out == "-":
+            _run(export.export_store, st, fmt.value, sys.stdout.buffer, describe=describe)
+            return
+        target = Path(out)
+        tmp = target.with_name(target.name + ".part")  # never leave a half-written output
+        try:
+            with open(tmp, "wb") as fh:
+                _run(export.export_store, st, fmt.value, fh, describe=describe)
+            tmp.replace(target)
+        except OSError as exc:
+            _fail(f"{out}: cannot write ({exc.strerror})")
+        finally:
+            tmp.unlink(missing_ok=True)
     typer.echo(f"{out}: written", err=True)
 
 
@@ -270,8 +270,8 @@ def validate_cli(store: Path = StoreOpt) -> None:
     from . import validate
     from .store import Store
 
-    st = _run(Store.existing, store)
-    conforms, report = _run(validate.validate_store, st)
+    with _run(Store.existing, store) as st:
+        conforms, report = _run(validate.validate_store, st)
     if not conforms:
         typer.echo(report, err=True)
         _fail("the store does not conform to ontology/shapes.ttl")
@@ -308,8 +308,9 @@ def push_cli(
     from . import export
     from .store import Store
 
-    st = _run(Store.existing, store)
-    for graph_name, count in _run(export.push, st, endpoint, user=user, password=password):
+    with _run(Store.existing, store) as st:
+        pushed = _run(export.push, st, endpoint, user=user, password=password)
+    for graph_name, count in pushed:
         typer.echo(f"<{graph_name}>: {count} triples")
 
 

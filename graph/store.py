@@ -129,9 +129,17 @@ class Store:
         return ds
 
     def close(self) -> None:
-        """Flushes and releases the database (pyoxigraph closes on garbage collection)."""
+        """Flushes and releases the database lock now (pyoxigraph would only release it on garbage collection)."""
+        if not hasattr(self, "ox"):
+            return
         try:
             self.ox.flush()
         except OSError:
             pass
         del self.ox
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

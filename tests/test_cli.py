@@ -84,7 +84,7 @@ BAD = [
     ("empty", b"", "empty file"),
     ("binary", bytes(range(256)) * 8, "binary"),
     ("latin1", "Résumé du café: naïve façade, déjà vu".encode("latin-1") * 20, "cannot decode"),
-    ("no-structure", "这只是一段没有结构的中文文字，没有决议草案。\n".encode("utf-8"), "no draft resolutions"),
+    ("A_74_999", "这只是一段没有结构的中文文字，没有决议草案。\n".encode("utf-8"), "no draft resolutions"),
 ]
 
 
