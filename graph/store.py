@@ -40,7 +40,8 @@ def to_rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> rdflib.t
         dt = term.datatype.value
         if dt == "http://www.w3.org/2001/XMLSchema#string":
             return rdflib.Literal(term.value)
-        return rdflib.Literal(term.value, datatype=rdflib.URIRef(dt))
+        # normalize=False: keep the lexical form exactly as stored (rdflib would rewrite "…Z" datetimes, "01" …)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(dt), normalize=False)
     raise TypeError(f"unsupported term {term!r}")
 
 
@@ -87,8 +88,9 @@ class Store:
 
     def count(self, graph: str | None = None) -> int:
         """Number of quads in one named graph, or in the whole store."""
-        pattern_graph = ox.NamedNode(graph) if graph else None
-        return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, pattern_graph))
+        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
+        sol = next(iter(self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")))
+        return int(sol["n"].value)
 
     def select(self, sparql: str) -> Rows:
         """Runs a SELECT (or ASK) over the union of all graphs."""
