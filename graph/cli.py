@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+import unicodedata
 from enum import Enum
 from pathlib import Path
 from typing import Callable, List, Optional
@@ -77,12 +78,26 @@ def print_rows(columns: list[str], rows: list[list], fmt: str) -> None:
         w.writerows([[_cell(v) for v in r] for r in rows])
     else:
         cells = [[_cell(v).replace("\n", " ") for v in r] for r in rows]
-        widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
-        line = "  ".join(c.ljust(w) for c, w in zip(columns, widths))
-        out.write(line.rstrip() + "\n" + "  ".join("-" * w for w in widths) + "\n")
+        widths = [min(60, max([_width(c)] + [_width(r[i]) for r in cells])) for i, c in enumerate(columns)]
+        out.write("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip() + "\n")
+        out.write("  ".join("-" * w for w in widths) + "\n")
         for r in cells:
-            out.write("  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+            out.write("  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip() + "\n")
         out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+
+
+def _width(s: str) -> int:
+    """Columns a string takes in a terminal: CJK characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, width: int) -> str:
+    """`s` cut with an ellipsis or padded to `width` terminal columns."""
+    if _width(s) > width:
+        while s and _width(s) > width - 1:
+            s = s[:-1]
+        s += "…"
+    return s + " " * (width - _width(s))
 
 
 def _term(t):
@@ -127,6 +142,7 @@ def query_cli(
     sparql: Optional[str] = typer.Argument(None, help="A SPARQL SELECT or ASK query."),
     file: Optional[Path] = typer.Option(None, "--file", help="Read the query from this file."),
     name: Optional[str] = typer.Option(None, "--name", help="Run a saved query (see `unkg queries`)."),
+    param: List[str] = typer.Option([], "--param", help="Bind a saved query's parameter: KEY=VALUE (repeatable)."),
     store: Path = StoreOpt,
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", help="Output format."),
 ) -> None:
@@ -143,7 +159,16 @@ def query_cli(
     elif name:
         from . import queries
 
-        sparql = _run(queries.load, name)
+        params: dict[str, list[str]] = {}
+        for p in param:
+            key, sep, value = p.partition("=")
+            if not sep or not key:
+                _fail(f"--param takes KEY=VALUE, not {p!r}", 2)
+            params.setdefault(key, []).append(value)
+        unknown = set(params) - set(_run(queries.parameters, name))
+        if unknown:
+            _fail(f"saved query {name!r} has no parameter {', '.join(sorted(unknown))} (it has: {', '.join(queries.parameters(name)) or 'none'})", 2)
+        sparql = _run(queries.load, name, params=params)
     with _run(Store.existing, store) as st:
         rows = _run(st.select, sparql)
     print_rows(list(rows.variables), [[_term(t) for t in r] for r in rows.rows], fmt.value)
@@ -155,7 +180,8 @@ def queries_cli() -> None:
     from . import queries
 
     for qname, description in _run(queries.list_queries):
-        typer.echo(f"{qname:32} {description}")
+        params = " ".join(f"--param {p}=…" for p in queries.parameters(qname))
+        typer.echo(f"{qname:32} {description}" + (f"  [{params}]" if params else ""))
 
 
 @app.command("mandates")

@@ -130,7 +130,8 @@ def _check(code: str, valid: set[str], what: str) -> None:
         return
     near = difflib.get_close_matches(code, sorted(valid), n=3)
     hint = f" (did you mean {', '.join(near)}?)" if near else ""
-    raise QueryError(f"unknown {what} code {code!r}{hint}; valid codes: {', '.join(sorted(valid))}")
+    listing = ", ".join(sorted(valid)) if len(valid) <= 30 else f"{len(valid)} codes, e.g. {', '.join(sorted(valid)[:8])} … (see the vocabulary in ontology/vocab/)"
+    raise QueryError(f"unknown {what} code {code!r}{hint}; valid codes: {listing}")
 
 
 def _int(term) -> int | None:
