@@ -226,7 +226,8 @@ def _report_body(lines: list[_Line], text: str):
         elif current is not None:
             joiner = "\n" if _SUBITEM.match(line.text) else ""
             current.runs.append((line.start, line.end, joiner))
-        current and setattr(current, "last_text", line.text)
+        if current is not None:
+            current.last_text = line.text
     paras = [_finish(p, text, i) for i, p in enumerate(pending, 1)]
     return paras, notes, subsections
 
