@@ -33,3 +33,11 @@ class EndpointError(UnkgError):
 
 class ValidationFailed(UnkgError):
     """The store does not conform to the shapes."""
+
+
+class NotFound(UnkgError):
+    """A code, symbol or IRI the user named is not in the store."""
+
+
+class OutputError(UnkgError):
+    """An output file cannot be written."""

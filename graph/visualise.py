@@ -21,7 +21,7 @@ import pyvis
 from pyvis.network import Network
 
 from . import analyse
-from .errors import InputError, QueryError
+from .errors import NotFound, OutputError, QueryError
 from .store import Store
 
 VIEW_TITLES = {
@@ -94,8 +94,8 @@ def _resolve_focus(store: Store, nxg: nx.MultiDiGraph, focus: str) -> str:
     in_store = store.select(analyse.PREFIXES + f"ASK {{ {{ {known} }} }}").rows[0][0].toPython()
     view = nxg.graph["view"]
     if in_store:
-        raise QueryError(f"focus {focus!r} has no links in the {view} view (try another --view)")
-    raise QueryError(f"unknown focus {focus!r}: no document symbol, code or IRI in the store matches it")
+        raise NotFound(f"focus {focus!r} has no links in the {view} view (try another --view)")
+    raise NotFound(f"unknown focus {focus!r}: no document symbol, code or IRI in the store matches it")
 
 
 def _induced(nxg: nx.MultiDiGraph, nodes) -> nx.MultiDiGraph:
@@ -352,8 +352,9 @@ def render(store: Store, out_path: Path | str, *, view: str = "overview", focus:
     only settles pages of up to PHYSICS_MAX nodes and is off above that.
 
     Raises:
-        QueryError: unknown view or focus, or depth < 0 / max_nodes < 1.
-        InputError: the page cannot be written.
+        QueryError: unknown view, or depth < 0 / max_nodes < 1.
+        NotFound: the focus is not in the store (or has no links in this view).
+        OutputError: the page cannot be written.
     """
     if depth < 0 or max_nodes < 1:
         raise QueryError(f"depth must be >= 0 and max_nodes >= 1 (got depth={depth}, max_nodes={max_nodes})")
@@ -378,11 +379,13 @@ def render(store: Store, out_path: Path | str, *, view: str = "overview", focus:
         legend=_legend(shown), names=names, vis_js=js, vis_css=css,
         data=json.dumps(payload, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
     out = Path(out_path)
+    tmp = out.with_name(out.name + ".part")  # written whole, then renamed: never a half-written page
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(page, encoding="utf-8")
+        tmp.write_text(page, encoding="utf-8")
+        tmp.replace(out)
     except OSError as exc:
-        raise InputError(f"{out}: cannot write the page ({exc.strerror or exc})") from exc
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{out}: cannot write the page ({exc.strerror or exc})") from exc
     return {"nodes": len(net.nodes), "edges": len(net.edges), "left_out": left_out["nodes"],
             "left_out_edges": left_out["edges"]}
 
