@@ -128,7 +128,7 @@ class _Builder:
             report = document_iri(doc.on_report_of, self.base)
             self.add(report, RDF.type, UNKG.Report)
             self.add(report, DCTERMS.identifier, Literal(doc.on_report_of))
-            self.add(report, UNKG.hasPart, URIRef(node))
+            self.add(node, UNKG.onReportOf, URIRef(report))
         self.report_paragraphs(node)
         for text in doc.texts:
             self.resolution_text(node, text)
