@@ -809,7 +809,7 @@ BROKEN = [  # (id, triple to add or None, (subject, predicate) to remove or None
     ("paragraph-without-offsets", None, (P16, "unkg:startOffset")),
     ("paragraph-without-provenance", None, (P16, "prov:wasDerivedFrom")),
     ("position-zero", None, None),
-    ("operative-without-number", None, (P16, "unkg:number")),
+    ("operative-with-two-numbers", f"{P16} unkg:number 3 .", None),  # unnumbered is fine: A/RES/80/5 prints none
     ("two-identifiers", '<https://undocs.org/A/74/400> dcterms:identifier "A/74/400/Corr.1" .', None),
     ("text-without-language", f'{P16} unkg:text "plain" .', None),
     ("draft-in-report-without-ordinal", None, ("<https://undocs.org/A/C.3/74/L.2>", "unkg:ordinal")),
