@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .models import Document, Entity, Links, Meeting, Paragraph, ResolutionText
 from .symbols import is_un_symbol, symbol_path
-from .vocab import ONTOLOGY_DIR, concept_iri
+from .vocab import ONTOLOGY_DIR, concept_iri, parsed
 
 UNKG = Namespace("https://w3id.org/unkg/ontology#")
 DEFAULT_BASE = "https://w3id.org/unkg/id/"
@@ -60,7 +60,7 @@ def ontology_graph() -> Graph:
     """The ontology, shapes excluded, and every vocabulary file, as one graph."""
     kg = Graph()
     for path in [ONTOLOGY_DIR / "unkg.ttl", *sorted((ONTOLOGY_DIR / "vocab").glob("*.ttl"))]:
-        kg.parse(path, format="turtle")
+        kg += parsed(path)
     return kg
 
 

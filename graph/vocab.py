@@ -89,6 +89,23 @@ def concept_iri(scheme: str, code: str) -> str:
     return f"{ID}{scheme}/{code}"
 
 
+@lru_cache(maxsize=8)
+def parsed(path: str | Path):
+    """The rdflib graph of one Turtle file, parsed once per process (the vocabulary and the store both need it).
+
+    Raises:
+        VocabularyError: the file does not parse.
+    """
+    import rdflib  # parsing Turtle is the only rdflib use outside build/store/export
+
+    kg = rdflib.Graph()
+    try:
+        kg.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many parser exception types
+        raise VocabularyError(f"{path}: does not parse as Turtle ({exc})") from exc
+    return kg
+
+
 @lru_cache(maxsize=4)
 def load(directory: str | Path = ONTOLOGY_DIR / "vocab") -> Vocabulary:
     """Reads every `*.ttl` in `directory` into a `Vocabulary`.
@@ -96,7 +113,7 @@ def load(directory: str | Path = ONTOLOGY_DIR / "vocab") -> Vocabulary:
     Raises:
         VocabularyError: a file does not parse, or a concept lacks a notation, a scheme or an English label.
     """
-    import rdflib  # parsing Turtle is the only rdflib use outside build/store/export
+    import rdflib
 
     directory = Path(directory)
     files = sorted(directory.glob("*.ttl"))
@@ -107,11 +124,7 @@ def load(directory: str | Path = ONTOLOGY_DIR / "vocab") -> Vocabulary:
     S = rdflib.Namespace(SKOS)
     U = rdflib.Namespace(UNKG)
     for path in files:
-        kg = rdflib.Graph()
-        try:
-            kg.parse(path, format="turtle")
-        except Exception as exc:  # rdflib raises many parser exception types
-            raise VocabularyError(f"{path}: does not parse as Turtle ({exc})") from exc
+        kg = parsed(path)
         for scheme in kg.subjects(rdflib.RDF.type, S.ConceptScheme):
             modifiers += [(m.language or "", str(m)) for m in kg.objects(scheme, U.modifier)]
         for subject in sorted(set(kg.subjects(rdflib.RDF.type, S.Concept))):
