@@ -53,17 +53,24 @@ ZH_WEAK = ("并", "并且")
 #: Types whose verbs an addressee is typically asked to perform (to support, to recognize, to emphasize, to condemn);
 #: inside a directive's content, after a plain comma or 并, they are content (`_opens`).
 CONTENT_PRONE = frozenset({"supports", "recognizes", "emphasizes", "condemns", "affirms", "acknowledges", "reaffirms"})
+#: "采取适当措施，" before a verb: the verb is the purpose of the measures (content, not a clause of the Assembly).
+_ZH_MEANS_BEFORE = re.compile(r"(?:措施|步骤|行动)\s*$")
 #: Clause punctuation: an addressee list never runs across it.
 ZH_STOPS = "，；。：,;:"
 
 # --- grammar (en) ----------------------------------------------------------------------------------------------------
-EN_OPENERS = ("and", "therefore", "in this context", "in this regard", "in that regard", "to that end", "to this end")
+EN_OPENERS = ("and", "therefore", "in this context", "in this regard", "in that regard", "in this respect",
+              "in that respect", "in this connection", "in that connection", "to that end", "to this end", "as well as")
 EN_LINKS = EN_OPENERS + ("moreover",)
 EN_JOINERS = ("and", "or", "as", "well", "including", "particularly", "especially", "in", "particular")
 EN_PREPOSITIONS = ("with", "by", "through", "for", "on", "at", "from", "under", "within", "into", "upon")
 #: An aside between commas that starts with a preposition: a partner or a capacity, not an addressee.
+#: An aside that ends with a preposition goes on past an interjection: ", in collaboration with, when appropriate,
+#: relevant … entities," is one aside (the entities are partners).
 _EN_ASIDE = re.compile(
-    r",\s*(?:in|as|within|with|through|by|under|upon|at|on|from|for|where|when|whenever|if|subject)\b[^,;]*(?=,)", re.I
+    r",\s*(?:in|as|within|with|through|by|under|upon|at|on|from|for|where|when|whenever|if|subject)\b"
+    r"(?:[^,;]*\b(?:with|by|to|from|for|between|among),\s*(?:when|where|as|if|in)\b[^,;]*,)?[^,;]*(?=,)",
+    re.I,
 )
 #: "to" followed by a word: an infinitive ends the list of addressees unless a determiner follows ("to the …").
 _EN_INFINITIVE = re.compile(r"\bto\s+([\w-]+)|[;.:]", re.I)
@@ -74,6 +81,8 @@ _ZH_SESSION_AFTER = re.compile(rf"\s*第\s*({ZH_NUMERAL}|\d+)\s*届(?:\s*会议)
 _ZH_SESSION_BEFORE = re.compile(rf"第\s*({ZH_NUMERAL}|\d+)\s*届\s*$")
 _ZH_SESSION_IN = re.compile(rf"第\s*({ZH_NUMERAL}|\d+)\s*届")
 _ZH_LIST = re.compile(r"\s*(?:、|和|及|以及)\s*")
+#: A pronoun object standing for those addressed before ("encourages them to", "calls upon those that have not").
+_EN_PRONOUN = re.compile(r"(?:them|those)\b(?!\s+(?:instruments|conventions|protocols|States|countries)\b)", re.I)
 _EN_SESSION = re.compile(rf"\bat\s+its\s+({EN_ORDINAL})\s+session\b", re.I)
 _EN_REPORT = re.compile(r"\b(?:report|reports|reporting|submit|submits|submitted|submission)\b", re.I)
 
@@ -323,6 +332,11 @@ def find_actions(paragraph: Paragraph, mentions: Sequence[Hit], vocab: Vocabular
         end = len(text[:end].rstrip(_TRAILING))
         start = v.start + (len(text[v.start : end]) - len(text[v.start : end].lstrip()))
         chosen = addressees[n]
+        pronoun = lang != "zh" and _EN_PRONOUN.match(text, _skip(text, v.vend, lex.mods, False))
+        if not chosen and v.code in lex.directive and pronoun:
+            # "…, and encourages them to …", "calls upon those that have not yet …": whom the clause before addressed,
+            # else the last body, State or group named before the verb ("to the nuclear-weapon States").
+            chosen = addressees.get(n - 1) or [h for h in heads if h.end <= v.vstart][-1:]
         report_to = session = None
         if v.code in lex.directive or v.code in OBLIGING:
             report_to, session = _reporting(text, v.vend, end, heads, lex)
@@ -377,6 +391,10 @@ def _opens(text: str, v: _Verb, current: _Verb, current_addressees: list[Hit], h
         # "A repeated verb starts a new action": 敦促…，并敦促这些文书的缔约国… is two `urges`.
         if v.code == current.code:
             return True
+        # "并采取适当措施，鼓励学术和研究界参加…" ("to take appropriate measures to encourage …"): the verb says
+        # what the measures are for, inside what the addressee is asked to do.
+        if v.punct and _ZH_MEANS_BEFORE.search(text, 0, max(v.left - 1, 0)):
+            return False
         # Another directive must name its own addressee at once ("…，邀请会员国…"), not an anaphor pointing back
         # into the content ("…合作，邀请此类组织和感兴趣的会员国…" is what the Office is encouraged to do).
         if text.startswith(ZH_ANAPHORS, after):
@@ -399,8 +417,8 @@ def _outermost(hits: Sequence[Hit]) -> list[Hit]:
     ordered = sorted(hits, key=lambda h: (h.start, -h.end))
     out: list[Hit] = []
     for h in ordered:
-        if out and h.start < out[-1].end:
-            continue
+        if out and h.start < out[-1].end and (h.start, h.end) != (out[-1].start, out[-1].end):
+            continue  # inside a longer hit; a hit with the same span (a coordinated name) is kept
         out.append(h)
     return out
 
@@ -414,9 +432,15 @@ def _addressees(text: str, v: _Verb, limit: int, heads: list[Hit], lex: _Lexicon
     """
     if v.code not in lex.directive:
         return []
+    # One span may name several concepts ("相关国际、区域和次区域组织", "international and regional organizations"):
+    # the lists below walk one hit per span, and every concept of a chosen span is an addressee.
+    firsts = [h for k, h in enumerate(heads) if not k or (h.start, h.end) != (heads[k - 1].start, heads[k - 1].end)]
     if lex.lang == "zh":
-        return _addressees_zh(text, _skip(text, v.vend, lex.mods, True), limit, heads)
-    return _addressees_en(text, _skip(text, v.vend, lex.mods, False), limit, heads)
+        chosen = _addressees_zh(text, _skip(text, v.vend, lex.mods, True), limit, firsts)
+    else:
+        chosen = _addressees_en(text, _skip(text, v.vend, lex.mods, False), limit, firsts)
+    spans = {(h.start, h.end) for h in chosen}
+    return [h for h in heads if (h.start, h.end) in spans]
 
 
 def _addressees_zh(text: str, pos: int, limit: int, heads: list[Hit]) -> list[Hit]:
@@ -460,6 +484,8 @@ def _item_gap(gap: str, first: bool, strict: bool) -> bool:
         return True
     if strict:
         return False
+    # "进口、出口枪支零部件的《…议定书》缔约国": a treaty's title before its parties belongs to the noun phrase.
+    gap = re.sub(r"《[^《》]*》$", "", gap) if gap.endswith("》") else gap
     if _determiners_only(gap):
         return True  # 各会员国, 所有利益攸关方
     if first:
@@ -498,8 +524,9 @@ def _addressees_en(text: str, pos: int, limit: int, heads: list[Hit]) -> list[Hi
     left out: partners are not addressees. The first item must follow the verb at once (determiners aside), so
     "Calls for the strengthening of …" has none.
     """
-    # "Reiterates its request to the Secretary-General to …": the first "to" introduces the addressee.
-    m = re.match(r"\s*to\s+", text[pos:limit], re.I)
+    # "Reiterates its request to the Secretary-General to …": the first "to" introduces the addressee; so does
+    # "that" after a directive ("Recommends that Member States adopt …").
+    m = re.match(r"\s*(?:to|that)\s+", text[pos:limit], re.I)
     if m:
         pos += m.end()
     zone = _EN_ASIDE.sub(lambda a: " " * len(a.group()), text[pos:limit])

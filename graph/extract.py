@@ -78,7 +78,7 @@ def _coordinations(text: str, vocab: Vocabulary, lang: str) -> list[Found]:
     that modifier to the head; a run "M1、M2和M3 head" becomes one span naming each Mi+head that is a label.
     """
     if lang != "zh":
-        return []
+        return _coordinations_en(text, vocab)
     out = []
     for head, mods, rx in _coordination_heads(vocab):
         for m in rx.finditer(text):
@@ -88,14 +88,17 @@ def _coordinations(text: str, vocab: Vocabulary, lang: str) -> list[Found]:
                 if k % 2 == 0:
                     offsets.append(pos)
                 pos += len(piece)
-            # The run starts at the first part that ends in a known modifier ("会议以及相关国际、…" -> 国际).
+            # The run starts at the first part that ends in a known modifier ("会议以及相关国际、…" -> 国际), unless a
+            # longer name ends there ("各国政府和政府间及非政府组织": 各国政府 is Governments, not a modifier).
             for i, part in enumerate(parts[:-1]):
                 first = next((part[-n:] for n in range(len(part), 0, -1) if part[-n:] in mods), None)
-                if first:
+                if first and not any(part[-n:] in _zh_label_keys(vocab) for n in range(len(first) + 1, len(part) + 1)):
                     break
             else:
                 continue
-            known = [first] + [x for x in parts[i + 1 :] if x in mods]
+            if not all(x in mods for x in parts[i + 1 :]):
+                continue  # "国际和区域组织、私营部门、民间社会": not modifiers sharing one head
+            known = [first] + parts[i + 1 :]
             ids = tuple(dict.fromkeys(mods[x] for x in known))
             if len(ids) > 1:
                 start = offsets[i] + len(parts[i]) - len(first)
@@ -104,6 +107,17 @@ def _coordinations(text: str, vocab: Vocabulary, lang: str) -> list[Found]:
 
 
 _HEADS: dict[int, tuple[Vocabulary, list]] = {}
+_ZH_KEYS: dict[int, tuple[Vocabulary, frozenset]] = {}
+
+
+def _zh_label_keys(vocab: Vocabulary) -> frozenset[str]:
+    """Every zh label (surface key) of the matched schemes, computed once per vocabulary."""
+    cached = _ZH_KEYS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        keys = frozenset(nlp.surface_key(lb, "zh") for c in vocab.concepts if c.scheme in nlp.MATCHED_SCHEMES
+                         for lb in c.labels("zh"))
+        cached = _ZH_KEYS[id(vocab)] = (vocab, keys)
+    return cached[1]
 
 
 def _coordination_heads(vocab: Vocabulary) -> list[tuple[str, dict[str, str], re.Pattern]]:
@@ -125,6 +139,79 @@ def _coordination_heads(vocab: Vocabulary) -> list[tuple[str, dict[str, str], re
         if len(mods) >= 2
     ]
     _HEADS[id(vocab)] = (vocab, heads)
+    return heads
+
+
+_EN_HEADS: dict[int, tuple[Vocabulary, list]] = {}
+_ZH_KEYS: dict[int, tuple[Vocabulary, frozenset]] = {}
+
+
+def _zh_label_keys(vocab: Vocabulary) -> frozenset[str]:
+    """Every zh label (surface key) of the matched schemes, computed once per vocabulary."""
+    cached = _ZH_KEYS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        keys = frozenset(nlp.surface_key(lb, "zh") for c in vocab.concepts if c.scheme in nlp.MATCHED_SCHEMES
+                         for lb in c.labels("zh"))
+        cached = _ZH_KEYS[id(vocab)] = (vocab, keys)
+    return cached[1]
+_EN_SEP = r"(?:\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+)"
+
+
+def _coordinations_en(text: str, vocab: Vocabulary) -> list[Found]:
+    """English coordinated modifiers: "intergovernmental and non-governmental organizations" names IGOs and NGOs,
+    "international, regional and subregional organizations" three groups, "non-governmental and professional
+    organizations" NGOs (the name the coordination hides). Built from the labels (modifier + head noun), as in zh."""
+    out = []
+    for head, mods, rx in _coordination_heads_en(vocab):
+        for m in rx.finditer(text):
+            pieces = re.split(f"({_EN_SEP})", m.group(1))
+            parts, offsets, pos = pieces[0::2], [], m.start(1)
+            for k, piece in enumerate(pieces):
+                if k % 2 == 0:
+                    offsets.append(pos)
+                pos += len(piece)
+            # The run starts at the first part that ends in a known modifier ("relevant intergovernmental" -> its
+            # last word); later parts count when they are known modifiers.
+            parts = [x.replace(nlp.NB_HYPHEN, "-") for x in parts]  # "non‑governmental" (U+2011) as "non-governmental"
+            for i, part in enumerate(parts[:-1]):
+                words = part.split()
+                tails = [" ".join(words[-n:]) for n in (2, 1) if len(words) >= n]
+                first = next((t for t in tails if t.lower() in mods), None)
+                if first:
+                    break
+            else:
+                continue
+            rest = parts[i + 1 :]
+            if not all(x.lower() in mods for x in rest):
+                continue  # "skills for all, and invites Member States": not one head shared by modifiers
+            ids = tuple(dict.fromkeys(mods[x.lower()] for x in [first] + rest))
+            if ids:
+                start = offsets[i] + len(parts[i]) - len(first)
+                out.append(Found(start, m.end(), text[start : m.end()], COORDINATED, ids))
+    return out
+
+
+def _coordination_heads_en(vocab: Vocabulary) -> list[tuple[str, dict[str, str], re.Pattern]]:
+    """(head noun, modifier -> concept IRI, run pattern) from the en group/body labels "modifier(s) head"."""
+    cached = _EN_HEADS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    by_head: dict[str, dict[str, str]] = {}
+    for c in vocab.concepts:
+        if c.scheme not in ("group", "body"):
+            continue
+        for label in c.labels("en"):
+            words = nlp.surface_key(label, "en").split()
+            if 2 <= len(words) <= 3 and words[-1].isalpha() and all(w.replace("-", "").isalpha() for w in words):
+                by_head.setdefault(words[-1], {}).setdefault(" ".join(words[:-1]), c.iri)
+    word = r"[A-Za-z][\w\u2011-]*"
+    heads = [
+        (head, mods, re.compile(
+            rf"(?<![\w-])((?:{word}(?:\s+{word})?{_EN_SEP})+{word}(?:\s+{word})?)\s+{re.escape(head)}(?![\w-])", re.I))
+        for head, mods in sorted(by_head.items())
+        if len(mods) >= 2
+    ]
+    _EN_HEADS[id(vocab)] = (vocab, heads)
     return heads
 
 
@@ -182,6 +269,8 @@ _QUOTE_ZH = re.compile(r"“([^”]{1,400})”")
 _QUOTE_EN = re.compile(r"[“\"]([^”\"]{1,400})[”\"]")
 _RES_AFTER_ZH = re.compile(r"的[^，。；“]{0,60}?决议")
 _ITEM_AFTER_ZH = re.compile(r"的项目")
+# "the item entitled “…”": the title of an agenda item
+_ITEM_BEFORE_EN = re.compile(r"\bitems?\s+(?:\d+\s*(?:\([a-z]\)\s*)?)?,?\s*entitled\s*$", re.I)
 _RES_BEFORE_EN = re.compile(r"resolutions?\s+[\d/ ,and]+(?:of\s+\d{1,2}\s+\w+\s+\d{4}\s*)?,?\s*entitled\s*$", re.I)
 
 
@@ -199,7 +288,9 @@ def find_quotes(text: str, lang: str) -> list[Quote]:
     else:
         for m in _QUOTE_EN.finditer(text):
             before = text[max(0, m.start() - 120) : m.start()]
-            out.append(Quote(m.start(), m.end(), m.group(1), "resolution" if _RES_BEFORE_EN.search(before) else "other"))
+            role = ("resolution" if _RES_BEFORE_EN.search(before)
+                    else "item" if _ITEM_BEFORE_EN.search(before) else "other")
+            out.append(Quote(m.start(), m.end(), m.group(1), role))
     return out
 
 

@@ -16,6 +16,7 @@ from .ingest import strip_markers
 from .vocab import Concept, Vocabulary
 
 SPANS_KEY = "unkg"
+NB_HYPHEN = "\u2011"
 #: Span labels besides the scheme names: a short form, a plural anaphor ("这些公约"), a label of several concepts.
 SHORT, PLURAL, AMBIGUOUS = "short", "short-plural", "ambiguous"
 #: Schemes whose labels are matched in running text (action types are the clause verbs of `actions.py`).
@@ -24,7 +25,7 @@ MATCHED_SCHEMES = ("instrument", "publication", "body", "state", "group")
 #: The head nouns themselves come from the vocabulary's shortLabels, never from here.
 ZH_SINGULAR = ("该", "上述", "此")
 ZH_PLURAL = ("这些", "这两项", "这两个", "上述各项", "其各项", "各项")
-EN_SINGULAR = ("the", "that", "this")
+EN_SINGULAR = ("the", "that", "this", "its")  # "its Declaration": see link.possessed
 EN_PLURAL = ("these", "those", "both")
 _EN_PLURAL_TAIL = ("thereto",)
 
@@ -60,12 +61,56 @@ def short_head(label: str, lang: str) -> str:
     return key
 
 
-def is_plural(label: str, lang: str) -> bool:
-    """这些公约, 其各项议定书, "these conventions", "the Protocols thereto": each of several instruments."""
+def is_plural(label: str, lang: str, singular_heads: frozenset[str] = frozenset()) -> bool:
+    """这些公约, 其各项议定书, "these conventions", "the Protocols thereto": each of several instruments.
+
+    English also by morphology: a head noun that is the plural of the head of a singular short form in the
+    vocabulary ("the Protocols to the Treaty" beside "the Protocol"; `singular_heads` holds those heads). "the
+    Rules" stays singular: no short form is "the Rule", and it names one set of rules.
+    """
     key = surface_key(label, lang)
     if lang == "zh":
         return key.startswith(ZH_PLURAL)
-    return key.split(" ")[0] in EN_PLURAL or key.endswith(_EN_PLURAL_TAIL)
+    if key.split(" ")[0] in EN_PLURAL or key.endswith(_EN_PLURAL_TAIL):
+        return True
+    words = short_head(label, lang).split(" ")
+    # "optional protocols thereto": the head is the last word of the leading noun group (before "to"/"of"/"thereto").
+    group = []
+    for w in words:
+        if w in ("to", "of", "on", "against", "for", "thereto"):
+            break
+        group.append(w)
+    if not group:
+        return False
+    *mods, noun = group
+    return noun.endswith("s") and " ".join(mods + [noun[:-1]]) in singular_heads
+
+
+def singular_heads(vocab: Vocabulary, lang: str) -> frozenset[str]:
+    """English heads of singular short forms ("protocol", "optional protocol", "convention")."""
+    if lang == "zh":
+        return frozenset()
+    out = set()
+    for c in vocab.concepts:
+        for label in c.short_labels(lang):
+            head = short_head(label, lang)
+            if head and not head.split(" ")[-1].endswith("s"):
+                out.add(head)
+    return frozenset(out)
+
+
+def head_initial(label: str, lang: str) -> str:
+    """English: the first letter of a short form's head as written ("the Convention" -> "C", "the rules" -> "r").
+
+    English short forms are proper nouns: "the Convention" refers to a convention named before, "the rules and
+    procedures of the United Nations" does not refer to the Nelson Mandela Rules. `link.py` compares the case of this
+    letter with the vocabulary's short labels.
+    """
+    words = strip_markers(label).split()
+    dets = {w.lower() for w in EN_SINGULAR + EN_PLURAL} | {"its", "their"}
+    while words and words[0].lower() in dets:
+        words = words[1:]
+    return words[0][:1] if words else ""
 
 
 def _labels(vocab: Vocabulary, lang: str):
@@ -110,6 +155,7 @@ def patterns(vocab: Vocabulary, lang: str) -> list[dict]:
     out: dict[tuple[str, str], dict] = {}
     sep = "" if lang == "zh" else " "
     singular, plural = (ZH_SINGULAR, ZH_PLURAL) if lang == "zh" else (EN_SINGULAR, EN_PLURAL)
+    heads = singular_heads(vocab, lang)
     variants: list[tuple[str, str, str]] = []
     for c, label, is_short in _labels(vocab, lang):
         key = surface_key(label, lang)
@@ -118,11 +164,13 @@ def patterns(vocab: Vocabulary, lang: str) -> list[dict]:
             continue
         if is_short:
             # Short forms as the vocabulary writes them first; grammatical variants only where no label has that text.
-            tag = PLURAL if is_plural(label, lang) else SHORT
+            tag = PLURAL if is_plural(label, lang, heads) else SHORT
             out.setdefault((text, tag), {"label": tag, "pattern": text, "id": key})
             head = short_head(label, lang)
             forms = [head, f"《{head}》"] if lang == "zh" else [head]
-            variants += [(w + sep + f, SHORT, head) for w in singular for f in forms]
+            # "the Optional Protocols thereto" written without its article in the vocabulary is still plural.
+            variants += [(w + sep + f, PLURAL if is_plural(w + sep + f, lang, heads) else SHORT, head)
+                         for w in singular for f in forms]
             variants += [(w + sep + f, PLURAL, head) for w in plural for f in forms]
         elif key in lex.ambiguous:
             out.setdefault((text, AMBIGUOUS), {"label": AMBIGUOUS, "pattern": text, "id": key})
@@ -132,6 +180,12 @@ def patterns(vocab: Vocabulary, lang: str) -> list[dict]:
     for text, tag, head in variants:
         if text not in written:
             out.setdefault((text, tag), {"label": tag, "pattern": text, "id": head})
+    if lang != "zh":
+        # PDF and Markdown extractions print "Non‑Proliferation", "non‑governmental" with U+2011 (non-breaking hyphen):
+        # the same label, tokenized differently.
+        for (text, tag), pat in list(out.items()):
+            if "-" in text:
+                out.setdefault((text.replace("-", NB_HYPHEN), tag), {**pat, "pattern": text.replace("-", NB_HYPHEN)})
     return list(out.values())
 
 

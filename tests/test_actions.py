@@ -40,6 +40,8 @@ def en_docs():
     return {
         "L.4": segment(read_source(ROOT / "data" / "en" / "A_C.3_80_L.4.txt")),
         "74/247": segment(read_source(ROOT / "data" / "en" / "A_RES_74_247.txt")),
+        **{f"74/{n}": segment(read_source(ROOT / "data" / "en" / f"A_RES_74_{n}.txt")) for n in (170, 171, 175, 176, 177)},
+        "80/14": segment(read_source(ROOT / "data" / "en" / "ga-res-80" / "A_RES_80_14.md")),
     }
 
 
@@ -171,8 +173,9 @@ ZH_OPERATIVE = [
     # 敦促尚未批准…的会员国…，并敦促这些文书的缔约国…: a relative clause before the addressee, then a repeated verb.
     ("repeated-urges", 7, 1, [("urges", ("MemberStates",), None, None), ("urges", ("StatesParties-UNTOC",), None, None)],
      (("缔约国", "StatesParties-UNTOC"),)),
-    # 促请 is "urges" in the UN's Chinese (A/RES/74/176 op. 21); 谴责这些做法 is what Member States are urged to do.
-    ("cuqing-urges", 7, 21, [("urges", ("MemberStates",), None, None), ("invites", ("MemberStates",), None, None)], ()),
+    # 促请 is "Calls upon" in the official English (A/RES/74/176 op. 21); 谴责这些做法 is what Member States are called
+    # upon to do, not a clause of the Assembly.
+    ("cuqing-calls-upon", 7, 21, [("calls-upon", ("MemberStates",), None, None), ("invites", ("MemberStates",), None, None)], ()),
 ]
 
 
@@ -259,10 +262,46 @@ EN_OPERATIVE = [
     # "Also decides that … to be submitted to the General Assembly at its seventy-fifth session".
     ("decides-with-report", "74/247", 3, [("decides", (), "UNGA", 75)], ()),
     # "Reaffirms its request to the Secretary-General …" is a renewed request.
-    pytest.param("reaffirms-its-request", "L.4", 10, [("supports", (), None, None), ("requests", ("SG",), None, None),
-                                                     ("invites", ("MemberStates",), None, None)], (),
-                 marks=pytest.mark.xfail(reason="vocabulary lacks 'reaffirms its request' under requests", strict=False)),
+    ("reaffirms-its-request", "L.4", 10, [("supports", (), None, None), ("requests", ("SG",), None, None),
+                                          ("invites", ("MemberStates",), None, None)], ()),
+    # "…, and in this connection welcomes the offer of the Government of Thailand" (A/RES/74/170, 11; 在这方面…欣见).
+    ("in-this-connection-welcomes", "74/170", 11, [("requests", ("UNODC",), "CCPCJ", 29), ("welcomes", (), None, None)], ()),
+    # "and reiterates its encouragement to States, the institutes …, other concerned entities and the Secretary-General"
+    # (再次鼓励): a renewed encouragement with its addressees.
+    ("reiterates-its-encouragement", "74/171", 13,
+     [("requests", ("SG",), None, None), ("encourages", ("States", "PNI", "SG"), None, None)],
+     (("institutes of the United Nations crime prevention and criminal justice programme network", "PNI"),)),
+    # "within its mandate and in collaboration with, when appropriate, relevant … Compact entities, to continue …": the
+    # aside goes on past the interjection; the entities are partners.
+    ("aside-with-interjection", "74/175", 13, [("requests", ("UNODC",), None, None)], ()),
+    # "…, as well as requests the United Nations Office on Drugs and Crime, as coordinator of the Coordination Group, …"
+    ("as-well-as-requests", "74/176", 11, [("welcomes", (), None, None), ("takes-note", (), None, None),
+                                          ("requests", ("UNODC",), None, None), ("takes-note", (), None, None),
+                                          ("takes-note", (), None, None)], ()),
+    # "…, looks forward to the next such report, …, and encourages Member States" (期待…): a clause of type other.
+    ("looks-forward", "74/176", 25, [("welcomes", (), None, None), ("other", (), None, None),
+                                    ("encourages", ("MemberStates",), None, None)], ()),
+    # "Recommends that Member States adopt …": "that" introduces the addressees.
+    ("recommends-that", "74/177", 18, [("recommends", ("MemberStates",), None, None)], ()),
+    # "…, and in this respect invites Member States to provide the Office with …"
+    ("in-this-respect-invites", "74/177", 56, [("requests", ("UNODC",), None, None), ("invites", ("MemberStates",), None, None)], ()),
 ]
+
+# (id, document, position, expected actions): a pronoun object stands for those addressed or named before.
+EN_PRONOUNS = [
+    # "Expresses its appreciation to the nuclear-weapon States …, and calls upon those that have not yet ratified …"
+    ("calls-upon-those", "80/14", 9, [("expresses-appreciation", (), None, None),
+                                      ("calls-upon", ("NuclearWeaponStates",), None, None)]),
+    # "Calls upon the African States Parties to the Treaty on the Non-Proliferation … and encourages them to conclude …"
+    ("encourages-them", "80/14", 11, [("calls-upon", ("AfricanStatesParties-NPT",), None, None),
+                                      ("encourages", ("AfricanStatesParties-NPT",), None, None)]),
+]
+
+
+@pytest.mark.parametrize("rid, doc, position, expected", EN_PRONOUNS, ids=[r[0] for r in EN_PRONOUNS])
+def test_en_pronoun_addressees(en_docs, voc, rid, doc, position, expected):
+    p = _paragraph(en_docs[doc], 1, position=position)
+    assert _summary(actions.find_actions(p, _mentions(p.text, voc, "en"), voc, "en"), voc) == expected
 
 
 @pytest.mark.parametrize("rid, doc, number, expected, extra", EN_OPERATIVE, ids=_ids(EN_OPERATIVE))
@@ -279,6 +318,14 @@ EN_TYPES = [
     ("reiterates-its-request", "Reiterates its request to the Secretary-General to report", "requests"),
     ("further-invites", "Further invites Member States to contribute", "invites"),
     ("aware", "Aware of the need to coordinate", "other"),
+    # Renewed stances keep the type of what is renewed (再次强烈谴责 condemns, 再次表示关切 expresses concern).
+    ("reiterating-strong-condemnation", "Reiterating its strong condemnation of trafficking in persons", "condemns"),
+    ("reiterating-condemnation", "Reiterating its condemnation of all forms of violence", "condemns"),
+    ("reiterating-concern", "Reiterating its concern that, despite sustained measures", "expresses-concern"),
+    ("reaffirming-concern", "Reaffirming its concern that terrorists could benefit", "expresses-concern"),
+    ("expressing-grave-concern", "Expressing its grave concern about the negative effects", "expresses-concern"),
+    ("reiterates-encouragement", "Reiterates its encouragement to States to work together", "encourages"),
+    ("looks-forward", "Looks forward to the next high-level meeting", "other"),
 ]
 
 

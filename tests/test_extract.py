@@ -137,3 +137,54 @@ def test_importing_graph_loads_no_spacy():
     code = "import sys, graph.link, graph.extract, graph.nlp; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+EN_FOUND = [
+    # (text, surface that must be found, its code or span label, the concepts a coordinated span names)
+    pytest.param("Invites Governments and relevant intergovernmental and non-governmental organizations to inform",
+                 "intergovernmental and non-governmental organizations", extract.COORDINATED, {"IGOs", "NGOs"},
+                 id="two modifiers, one head"),
+    pytest.param("with international, regional and subregional organizations and arrangements",
+                 "international, regional and subregional organizations", extract.COORDINATED,
+                 {"InternationalOrganizations", "RegionalOrganizations", "SubregionalOrganizations"}, id="three modifiers"),
+    pytest.param("meetings of non-governmental and professional organizations participating",
+                 "non-governmental and professional organizations", extract.COORDINATED,
+                 {"NGOs", "ProfessionalOrganizations"}, id="the name a coordination hides (non-governmental organizations)"),
+    pytest.param("designated central and competent authorities and effective points of contact",
+                 "central and competent authorities", extract.COORDINATED, {"CentralAuthorities", "CompetentAuthorities"},
+                 id="authorities"),
+    pytest.param("and to promote lifelong learning skills for all, and invites Member States to promote",
+                 "Member States", "MemberStates", set(), id="'for all, and invites Member States' is no coordination"),
+    pytest.param("the Optional Protocols thereto", "the Optional Protocols thereto", nlp.PLURAL, set(),
+                 id="a plural short form written with its article"),
+    pytest.param("the Protocols to the Treaty that concern them", "the Protocols to the Treaty", nlp.PLURAL, set(),
+                 id="'Protocols' is the plural of a short form's head"),
+    pytest.param("the importance of the Rules", "the Rules", nlp.SHORT, set(), id="'the Rules' stays singular"),
+]
+
+
+@pytest.mark.parametrize("text, surface, expected, names", EN_FOUND)
+def test_find_labels_english(voc, text, surface, expected, names):
+    found = {f.surface: f for f in extract.find_labels(text, "en", voc)}
+    assert surface in found, sorted(found)
+    f = found[surface]
+    assert (f.label if f.label not in nlp.MATCHED_SCHEMES else voc.get(f.ids[0]).code) == expected
+    if names:
+        assert {voc.get(i).code for i in f.ids} == names
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Decides to include in the provisional agenda the item entitled “African Nuclear-Weapon-Free Zone Treaty”", "item"),
+    ("Recalling its resolution 73/148 of 17 December 2018, entitled “Intensification of efforts”", "resolution"),
+    ("the issue brief “Human trafficking and technology”", "other"),
+], ids=["agenda item", "resolution title", "other"])
+def test_english_quote_roles(text, role):
+    assert [q.role for q in extract.find_quotes(text, "en")] == [role]
+
+
+def test_english_plural_heads(voc):
+    heads = nlp.singular_heads(voc, "en")
+    assert {"protocol", "convention"} <= heads
+    assert nlp.is_plural("the Protocols to the Treaty", "en", heads)
+    assert nlp.is_plural("these conventions", "en", heads) and not nlp.is_plural("the Rules", "en", heads)
+    assert nlp.head_initial("the Convention", "en") == "C" and nlp.head_initial("its rules", "en") == "r"

@@ -404,3 +404,22 @@ def test_every_english_file_segments(path):
     for p in t.paragraphs:
         assert p.text and not p.text[0].isspace() and "  " not in p.text
         assert all(t.footnote(m.number) for m in p.markers)
+
+
+@pytest.mark.parametrize("path", ALL_EN, ids=[p.stem for p in ALL_EN])
+def test_language_is_detected(path):
+    assert read_source(path, lang="auto").lang == "en"
+
+
+def test_chinese_is_detected():
+    assert read_source(DATA / "zh" / "A_74_400.txt", lang="auto", symbol="A/74/400").lang == "zh"
+
+
+@pytest.mark.parametrize("n", range(170, 178))
+def test_adopted_drafts_of_a_74_400(n):
+    """data/en/A_RES_74_170.txt … 177.txt: the `text` field of wannli/un-docs-downloader's extraction, verbatim."""
+    path = DATA / "en" / f"A_RES_74_{n}.txt"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"United Nations \nA/RES/74/{n}\n") and "[on the report of the Third Committee (A/74/400)]" in text
+    d = segment(read_source(path))
+    assert d.symbol == f"A/RES/74/{n}" and d.on_report_of and not d.warnings

@@ -727,7 +727,7 @@ VERB_TYPES = [  # (opening as in A/74/400 or common usage, lang, expected type)
     ("再次强烈谴责贩运人口", "zh", "condemns"), ("再次谴责一切形式", "zh", "condemns"),
     ("在这方面欢迎预防犯罪", "zh", "welcomes"), ("赞赏地欢迎日本政府", "zh", "welcomes"), ("欣见联合国", "zh", "welcomes"),
     ("再次请秘书长", "zh", "requests"), ("又再次请秘书长", "zh", "requests"), ("此外要求联合国", "zh", "requests"),
-    ("呼吁加强联合国", "zh", "calls-upon"), ("促请会员国", "zh", "urges"), ("吁请会员国", "zh", "calls-upon"),
+    ("呼吁加强联合国", "zh", "calls-upon"), ("促请会员国", "zh", "calls-upon"), ("吁请会员国", "zh", "calls-upon"),
     ("敦促会员国", "zh", "urges"), ("邀请会员国", "zh", "invites"), ("再次邀请各国政府", "zh", "invites"),
     ("鼓励会员国", "zh", "encourages"), ("建议会员国", "zh", "recommends"), ("决定", "zh", "decides"),
     ("承认联合国预防犯罪", "zh", "acknowledges"), ("确认日本政府", "zh", "recognizes"), ("认识到青年", "zh", "recognizes"),
@@ -747,6 +747,11 @@ VERB_TYPES = [  # (opening as in A/74/400 or common usage, lang, expected type)
     ("Bearing in mind", "en", "other"), ("Further invites", "en", "invites"), ("Stresses", "en", "emphasizes"),
     ("Welcoming", "en", "welcomes"), ("Expresses its appreciation", "en", "expresses-appreciation"),
     ("Strongly condemns", "en", "condemns"), ("Acknowledging", "en", "acknowledges"), ("Decides", "en", "decides"),
+    # A/RES/74/171 … 177 against their zh drafts: a renewed stance keeps its type (再次强烈谴责, 再次表示关切, 再次鼓励).
+    ("Reiterating its strong condemnation", "en", "condemns"), ("Reiterating its condemnation", "en", "condemns"),
+    ("Reiterating its concern", "en", "expresses-concern"), ("Reaffirming its concern", "en", "expresses-concern"),
+    ("Expressing its grave concern", "en", "expresses-concern"), ("Reiterates its encouragement to States", "en", "encourages"),
+    ("Looks forward to", "en", "other"), ("Expresses solidarity with", "en", "other"),
 ]
 
 
