@@ -28,6 +28,7 @@ _FULLWIDTH = {
     0xFF0D: 0x2D,  # －
     0x3000: 0x20,  # ideographic space
     0x00A0: 0x20,  # no-break space
+    0x2011: 0x2D,  # non-breaking hyphen (PDF extractions: "Secretary‑General")
 }
 _LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:#|https?://[^)\s]*)?\)")
 _MARKER = re.compile(f"[{SUPERSCRIPT}]+")
