@@ -2,8 +2,9 @@
 
 Pure text -> ``SymbolRef`` grammar, no rdflib.  Resolutions are found by their printed shape ("第 70/1 号决议",
 "resolution 70/1", "A/RES/70/1"); the issuer of a bare number comes from the body named before it (a *cue*),
-from the subject of the sentence for "其"/"its", from the previous reference of a list, or else from the
-caller's default.  The number's shape must fit that issuer (2019/16 is never a GA number); when it does not,
+from the subject of the sentence for "其"/"its", from the previous reference of a list, in English from a body named
+right after the number or list ("… of the Commission …", "adopted by the …", "at the ninth session of the …"), or else
+from the caller's default.  The number's shape must fit that issuer (2019/16 is never a GA number); when it does not,
 or no body is known, ``symbol`` is None and ``reason`` says why, so the caller can warn instead of guessing.
 """
 from __future__ import annotations
@@ -80,7 +81,11 @@ _CONT = re.compile(
     rf"|(?:also\s+)?of\s+{_DATE_EN}|{_DATE_ZH}|{_TITLE}|的)*")
 _ITS = re.compile(rf"(?:其|(?<![A-Za-z])its(?![A-Za-z]))(?:\s|{_DATE_ZH}|{_TITLE}|的|,)*\Z")
 _SUBJECT = re.compile(rf"[\s\d.()\[\]^:{_SUP}]*(?:[Tt]he\s+)?")
-_ADOPTED_BY = re.compile(rf"(?:\s*,?\s*entitled\s*[“\"][^”\"]{{1,400}}[”\"])?\s*,?\s*adopted\s+by\s+(?:the\s+)?")
+# A body named after the number, in the same clause: "resolution 27/5 of 18 May 2018 of the Commission …", "…, adopted by
+# the Conference of the Parties", "resolution 9/1 …, entitled “…”, at the ninth session of the Conference of the Parties".
+_ADOPTED_BY = re.compile(
+    rf"(?:\s*,?\s*entitled\s*[“\"][^”\"]{{1,400}}[”\"])?\s*,?\s*"
+    r"(?:adopted\s+by\s+(?:the\s+)?|of\s+the\s+|at\s+(?:its|the)\s+(?:[\w-]+\s+){1,3}?session\s*,?\s+of\s+the\s+)")
 
 _KW_EN = re.compile(r"(?<![A-Za-z])[Rr]esolutions?(?=\s)[ \t]*(?:\r?\n[ \t]*)?")   # one line break, never a blank line
 _ITEM_EN = re.compile(
@@ -88,6 +93,13 @@ _ITEM_EN = re.compile(
     r"(?P<annex>\s*,\s*annex(?:es)?(?![A-Za-z])(?:\s+[IVX]+(?![A-Za-z]))?)?")
 _SEP_EN = re.compile(r"(?:\s*,?\s*entitled\s*[“\"][^”\"]{1,400}[”\"])?"
                      r"(?:\s*,\d{0,3}\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+)")
+# "73/154 of 17 December 2018 on protecting children from bullying, 73/148 of …": each item has its own subject.  The
+# subject holds no number and no other "resolution", stays in the sentence, and the next item must carry its date,
+# so that page numbers ("2/21"), article numbers or a later body's list are never taken into the list.
+_SUBJ_SEP_EN = re.compile(
+    r"\s+on\s+(?:(?!resolution|decision|\d{1,4}\s?/\s?\d)[^;.!?\n]|\n(?![ \t]*\n)|\.(?!\s)){1,300}?"
+    rf"(?:\s*,\d{{0,3}}\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+)"
+    rf"(?={_NUM}{_PARTS_EN},?\s*(?:also\s+)?of\s+{_DATE_EN})")
 _NUM_ZH = re.compile(rf"{_NUM}{_PARTS_ZH}")
 _UNIT_ZH = re.compile(rf"(?<![A-Za-z0-9/.\-])(?:第\s*)?{_NUM}{_PARTS_ZH}"
                       rf"(?:\s*(?:、|和|及|以及)\s*(?:第\s*)?{_NUM}{_PARTS_ZH})*\s*号")
@@ -200,7 +212,7 @@ def _phrases_en(text: str) -> list[_Phrase]:
         pos, items = kw.end(), []
         while (m := _ITEM_EN.match(text, pos)) is not None:
             items.append(m)
-            sep = _SEP_EN.match(text, m.end())
+            sep = _SEP_EN.match(text, m.end()) or _SUBJ_SEP_EN.match(text, m.end())
             if sep is None:
                 break
             pos = sep.end()

@@ -143,6 +143,46 @@ EN_ROWS = [
         "10/3, also of 16 October 2020, entitled “Effective implementation”, adopted by the Conference of the Parties "
         "at its tenth session,",
         ["CTOC-COP/RES/10/1", "CTOC-COP/RES/10/3"]),
+    # a list whose items each have a date and an "on …" subject, one with a quoted title (A/RES/74/174)
+    row("en-list-subjects", "Recalling its resolutions 73/154 of 17 December 2018 on protecting children \nfrom bullying, "
+        "73/148 of 17 December 2018, entitled “Intensification of efforts to \nprevent and eliminate all forms of "
+        "violence against women and girls: sexual \nharassment”, 69/194 of 18 December 2014 on the United Nations Model "
+        "Strategies \nand Practical Measures on the Elimination of Violence against Children in the Field \nof Crime "
+        "Prevention and Criminal Justice and 72/195 of 19 December 2017 on \nimproving the coordination of efforts "
+        "against trafficking in persons,",
+        ["A/RES/73/154", "A/RES/73/148", "A/RES/69/194", "A/RES/72/195"]),
+    # the same for ECOSOC; the subject stops before the next body's "resolution" (A/RES/74/174)
+    row("en-list-subjects-ecosoc", "Economic and \nSocial Council resolutions 2011/33 of 28 July 2011 on prevention, "
+        "protection and \ninternational cooperation against the use of new information technologies to abuse \nand/or "
+        "exploit children and 2004/27 of 21 July 2004 on the guidelines on justice for \nchild victims and witnesses of "
+        "crime and Commission on Crime Prevention and \nCriminal Justice resolution 16/2 of 27 April 2007 on effective "
+        "crime prevention",
+        ["E/RES/2011/33", "E/RES/2004/27", "CCPCJ/RES/16/2"]),
+    # a list with subjects over ten items (A/RES/80/52)
+    row("en-list-subjects-long", "Recalling its resolutions 63/71 of 2 December 2008 on the Convention on Cluster "
+        "Munitions and 70/54 of 7 December 2015, 71/45 of 5 December 2016 and 79/58 of 2 December 2024 on the "
+        "implementation of the Convention,",
+        ["A/RES/63/71", "A/RES/70/54", "A/RES/71/45", "A/RES/79/58"]),
+    # after a subject, a number with no date of its own is no list item (a page number)
+    row("en-subject-page-number", "Recalling its resolution 73/154 of 17 December 2018 on protecting children, 2/21 "
+        "and 3/21", ["A/RES/73/154"]),
+    # issuer named after the number: "of the Commission …"; the next list keeps its own cue (A/RES/74/177)
+    row("en-issuer-after-of", "Welcoming resolution 27/5 of 18 May 2018 of the Commission on Crime \nPrevention and "
+        "Criminal Justice,21 which focused on the need to strengthen international \ncooperation, and noting the "
+        "efforts of Member \nStates to implement General Assembly resolutions 68/186 of 18 December 2013, \n69/196, "
+        "and 73/130 of 13 December 2018,",
+        ["CCPCJ/RES/27/5", "A/RES/68/186", "A/RES/69/196", "A/RES/73/130"]),
+    # issuer named after a title: "…”, at the ninth session of the Conference of the Parties" (A/RES/74/177)
+    row("en-issuer-after-session", "Welcomes the adoption of resolution 9/1 of 19 October 2018, entitled "
+        "\n“Establishment of the Mechanism for the Review of the Implementation of the United \nNations Convention "
+        "against Transnational Organized Crime and the Protocols thereto”, \nat the ninth session of the Conference of "
+        "the Parties to the Convention, held in Vienna",
+        ["CTOC-COP/RES/9/1"]),
+    # a cue before the number still wins over one after it
+    row("en-cue-before-wins", "Human Rights Council resolution 32/3 of 30 June 2016 of the General Assembly",
+        ["A/HRC/RES/32/3"]),
+    # "of the" followed by no body leaves the default issuer
+    row("en-of-the-no-body", "Recalling its resolution 70/1 of 25 September 2015 of the 2030 Agenda", ["A/RES/70/1"]),
     # printed symbols
     row("en-printed-sc", "see S/RES/1373 (2001) and A/RES/S-30/1.", ["S/RES/1373(2001)", "A/RES/S-30/1"]),
 ]
