@@ -143,17 +143,6 @@ def _coordination_heads(vocab: Vocabulary) -> list[tuple[str, dict[str, str], re
 
 
 _EN_HEADS: dict[int, tuple[Vocabulary, list]] = {}
-_ZH_KEYS: dict[int, tuple[Vocabulary, frozenset]] = {}
-
-
-def _zh_label_keys(vocab: Vocabulary) -> frozenset[str]:
-    """Every zh label (surface key) of the matched schemes, computed once per vocabulary."""
-    cached = _ZH_KEYS.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        keys = frozenset(nlp.surface_key(lb, "zh") for c in vocab.concepts if c.scheme in nlp.MATCHED_SCHEMES
-                         for lb in c.labels("zh"))
-        cached = _ZH_KEYS[id(vocab)] = (vocab, keys)
-    return cached[1]
 _EN_SEP = r"(?:\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+)"
 
 
