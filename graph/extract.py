@@ -6,6 +6,7 @@ whether it counts, is `link.py`'s business. Symbols are found by `symbols.find_s
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -106,25 +107,30 @@ def _coordinations(text: str, vocab: Vocabulary, lang: str) -> list[Found]:
     return out
 
 
-_HEADS: dict[int, tuple[Vocabulary, list]] = {}
-_ZH_KEYS: dict[int, tuple[Vocabulary, frozenset]] = {}
+def _once_per_vocabulary(fn):
+    """Computes `fn(vocab)` once per Vocabulary object (a Vocabulary holds dicts, so it cannot be an lru_cache key)."""
+    cache: dict[int, tuple[Vocabulary, object]] = {}
+
+    @functools.wraps(fn)
+    def wrapper(vocab: Vocabulary):
+        hit = cache.get(id(vocab))
+        if hit is None or hit[0] is not vocab:
+            hit = cache[id(vocab)] = (vocab, fn(vocab))
+        return hit[1]
+
+    return wrapper
 
 
+@_once_per_vocabulary
 def _zh_label_keys(vocab: Vocabulary) -> frozenset[str]:
-    """Every zh label (surface key) of the matched schemes, computed once per vocabulary."""
-    cached = _ZH_KEYS.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        keys = frozenset(nlp.surface_key(lb, "zh") for c in vocab.concepts if c.scheme in nlp.MATCHED_SCHEMES
-                         for lb in c.labels("zh"))
-        cached = _ZH_KEYS[id(vocab)] = (vocab, keys)
-    return cached[1]
+    """Every zh label (surface key) of the matched schemes."""
+    return frozenset(nlp.surface_key(lb, "zh") for c in vocab.concepts if c.scheme in nlp.MATCHED_SCHEMES
+                     for lb in c.labels("zh"))
 
 
+@_once_per_vocabulary
 def _coordination_heads(vocab: Vocabulary) -> list[tuple[str, dict[str, str], re.Pattern]]:
-    """(head noun, modifier -> concept IRI, run pattern) from the zh group/body labels, computed once per vocabulary."""
-    cached = _HEADS.get(id(vocab))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
+    """(head noun, modifier -> concept IRI, run pattern) from the zh group/body labels."""
     by_head: dict[str, dict[str, str]] = {}
     for c in vocab.concepts:
         if c.scheme not in ("group", "body"):
@@ -138,11 +144,9 @@ def _coordination_heads(vocab: Vocabulary) -> list[tuple[str, dict[str, str], re
         for head, mods in sorted(by_head.items())
         if len(mods) >= 2
     ]
-    _HEADS[id(vocab)] = (vocab, heads)
     return heads
 
 
-_EN_HEADS: dict[int, tuple[Vocabulary, list]] = {}
 _EN_SEP = r"(?:\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+)"
 
 
@@ -180,11 +184,9 @@ def _coordinations_en(text: str, vocab: Vocabulary) -> list[Found]:
     return out
 
 
+@_once_per_vocabulary
 def _coordination_heads_en(vocab: Vocabulary) -> list[tuple[str, dict[str, str], re.Pattern]]:
     """(head noun, modifier -> concept IRI, run pattern) from the en group/body labels "modifier(s) head"."""
-    cached = _EN_HEADS.get(id(vocab))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
     by_head: dict[str, dict[str, str]] = {}
     for c in vocab.concepts:
         if c.scheme not in ("group", "body"):
@@ -200,7 +202,6 @@ def _coordination_heads_en(vocab: Vocabulary) -> list[tuple[str, dict[str, str],
         for head, mods in sorted(by_head.items())
         if len(mods) >= 2
     ]
-    _EN_HEADS[id(vocab)] = (vocab, heads)
     return heads
 
 
